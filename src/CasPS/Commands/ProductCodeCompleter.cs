@@ -1,0 +1,16 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using CasPS.Validation;
+
+namespace CasPS.Commands
+{
+    /// <summary>Tab completion for -ProductCode: the documented codes; unknown codes are still sent.</summary>
+    public sealed class ProductCodeCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.From(ProductCatalog.KnownCodes, wordToComplete, ProductCatalog.Describe);
+    }
+}
