@@ -117,9 +117,6 @@ namespace CasPS.Commands
             if (ProfileName != null && (Credential != null || AccessKeyId != null || AccessKeySecret != null))
                 throw new CasPSException(ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
                     "Use either -ProfileName or explicit credentials (-Credential, -AccessKeyId/-AccessKeySecret), not both.") { ParameterName = "ProfileName" };
-            if (SecurityToken != null && Credential == null && AccessKeyId == null)
-                throw new CasPSException(ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-SecurityToken needs the STS AccessKey pair too: add -AccessKeyId and -AccessKeySecret, or -Credential.") { ParameterName = "SecurityToken" };
             return new CredentialRequest
             {
                 AccessKeyId = Credential != null ? Credential.UserName : AccessKeyId,
