@@ -28,16 +28,18 @@ public static class AboutTopicWriter
         foreach (var (heading, body) in sections)
         {
             sb.Append('\n').Append(heading.Text.ToUpperInvariant()).Append('\n');
-            var first = true;
+            Block? previous = null;
             foreach (var b in body)
             {
-                if (!first) sb.Append('\n');
-                first = false;
+                // A blank line between blocks, except inside a list.
+                if (previous != null && !(previous.Kind == BlockKind.ListItem && b.Kind == BlockKind.ListItem)) sb.Append('\n');
+                previous = b;
                 switch (b.Kind)
                 {
                     case BlockKind.Heading: sb.Append("    ").Append(b.Text).Append('\n').Append("    ").Append('-', b.Text.Length).Append('\n'); break;
                     case BlockKind.Code: foreach (var l in b.Text.Split('\n')) sb.Append(l.Length > 0 ? "        " + l : "").Append('\n'); break;
-                    case BlockKind.ListItem: Wrap(sb, b.Text, indent: 4, hanging: 2); break;
+                    // Continuation lines of an item align with its text, after "- " or "1. ".
+                    case BlockKind.ListItem: Wrap(sb, b.Text, indent: 4, hanging: b.Text.IndexOf(' ') + 1); break;
                     default: Wrap(sb, b.Text, indent: 4, hanging: 0); break;
                 }
             }
