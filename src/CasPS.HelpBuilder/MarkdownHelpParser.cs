@@ -151,22 +151,24 @@ public static partial class MarkdownHelpParser
         if (sets.Count == 0) throw new HelpFormatException(file, sectionLine, "SYNTAX needs '### SetName' (or '### __AllParameterSets') with a code block of the syntax line");
         foreach (var (heading, content) in sets)
         {
-            var setName = heading.Text;
+            // platyPS marks the default set as "### Name (Default)"; the set's name is without the mark.
+            var setName = heading.Text.EndsWith(" (Default)", StringComparison.Ordinal) ? heading.Text[..^10] : heading.Text;
             if (content is not [{ Kind: BlockKind.Code } code])
                 throw new HelpFormatException(file, heading.Line, $"syntax set '{setName}' must hold exactly one code block");
             var line = " " + string.Join(" ", code.Text.Split('\n').Select(l => l.Trim())) + " ";
+            var lineNo = code.Line + 1; // the syntax line itself, after the opening fence
             if (!line.TrimStart().StartsWith(command + " ", StringComparison.OrdinalIgnoreCase) && line.Trim() != command)
-                throw new HelpFormatException(file, code.Line, $"syntax line for '{setName}' must start with '{command}'");
+                throw new HelpFormatException(file, lineNo, $"syntax line for '{setName}' must start with '{command}'");
 
             var inLine = new List<SyntaxParameter>();
             foreach (Match m in SyntaxParameterRx().Matches(line[(line.IndexOf(command, StringComparison.OrdinalIgnoreCase) + command.Length)..]))
             {
                 var pname = m.Groups[1].Value;
                 var p = parameters.FirstOrDefault(x => string.Equals(x.Name, pname, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new HelpFormatException(file, code.Line, $"syntax of '{setName}' lists -{pname}, which PARAMETERS does not document");
+                    ?? throw new HelpFormatException(file, lineNo, $"syntax of '{setName}' lists -{pname}, which PARAMETERS does not document");
                 var usage = p.UsageFor(setName)
-                    ?? throw new HelpFormatException(file, code.Line, $"syntax of '{setName}' lists -{pname}, but its 'Parameter Sets' do not include '{setName}' or (All)");
-                if (inLine.Any(x => x.Parameter == p)) throw new HelpFormatException(file, code.Line, $"syntax of '{setName}' lists -{pname} twice");
+                    ?? throw new HelpFormatException(file, lineNo, $"syntax of '{setName}' lists -{pname}, but its 'Parameter Sets' do not include '{setName}' or (All)");
+                if (inLine.Any(x => x.Parameter == p)) throw new HelpFormatException(file, lineNo, $"syntax of '{setName}' lists -{pname} twice");
                 inLine.Add(new SyntaxParameter(p, usage));
             }
             foreach (var p in parameters)
