@@ -79,6 +79,8 @@ public static class MamlWriter
 
         List(w, "parameters", c.Parameters, p =>
         {
+            // One entry per parameter, so per-set differences live in the syntax items; here the
+            // first yaml block speaks for the parameter, as in platyPS.
             var usage = p.Usages[0];
             w.WriteStartElement("command", "parameter", Command);
             w.WriteAttributeString("required", Bool(usage.Required));
