@@ -195,7 +195,7 @@ public static partial class MarkdownHelpParser
             // Several code blocks (e.g. code, then its output) are shown together, as platyPS does;
             // the prose after the first one is the remarks.
             var rest = content.Skip(firstCode).ToList();
-            var code = string.Join("\n\n", rest.Where(b => b.Kind == BlockKind.Code).Select(b => b.Text));
+            var code = string.Join("\n\n", rest.Where(b => b.Kind == BlockKind.Code && b.Text.Trim().Length > 0).Select(b => b.Text));
             var remarks = Paragraphs(rest.Where(b => b.Kind != BlockKind.Code), file, heading.Text);
             result.Add(new ExampleHelp(heading.Text, intro, code, remarks));
         }
