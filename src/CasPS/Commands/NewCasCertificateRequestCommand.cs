@@ -138,11 +138,11 @@ namespace CasPS.Commands
                     : CsrValidator.Validate(ReadCsrFile(), "CsrPath");
                 request.Csr = csr.Pem;
                 named = csr.Domains;
+                if (csr.Warnings != null) plan.Warnings.AddRange(csr.Warnings);
                 if (domains != null)
                 {
                     request.Domain = domains.ApiValue;
-                    string mismatch = CsrValidator.DomainMismatchWarning(csr, domains);
-                    if (mismatch != null) plan.Warnings.Add(mismatch);
+                    plan.Warnings.AddRange(CsrValidator.CompareWithDomains(csr, domains));
                 }
             }
 
@@ -173,9 +173,9 @@ namespace CasPS.Commands
                 var info = new FileInfo(path);
                 if (!info.Exists)
                     throw new CasPSException(ErrorIds.InvalidCsr, ErrorCategory.ObjectNotFound, "CsrPath '" + path + "' does not exist.") { ParameterName = "CsrPath" };
-                if (info.Length > CsrValidator.MaxInputBytes)
+                if (info.Length > PemCodec.MaxTextChars)
                     throw new CasPSException(ErrorIds.InvalidCsr, ErrorCategory.InvalidArgument,
-                        "CsrPath '" + path + "' is " + info.Length + " bytes; a CSR is at most " + CsrValidator.MaxInputBytes + " bytes.") { ParameterName = "CsrPath" };
+                        "CsrPath '" + path + "' is " + info.Length + " bytes; a CSR is at most " + PemCodec.MaxTextChars + " bytes.") { ParameterName = "CsrPath" };
                 return File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

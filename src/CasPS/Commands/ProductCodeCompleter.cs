@@ -11,6 +11,11 @@ namespace CasPS.Commands
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completion.From(ProductCatalog.KnownCodes, wordToComplete, ProductCatalog.Describe);
+            Completion.From(ProductCatalog.KnownCodes, wordToComplete, Describe);
+
+        private static string Describe(string code) =>
+            ProductCatalog.TryGet(code, out var p)
+                ? p.Brand + " " + p.Level + " " + p.Coverage.ToString().ToLowerInvariant() + (p.ChinaSiteOnly ? " (China site only)" : string.Empty)
+                : code;
     }
 }
