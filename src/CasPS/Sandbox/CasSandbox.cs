@@ -56,8 +56,9 @@ namespace CasPS.Sandbox
             catch (SocketException e)
             {
                 string where = "127.0.0.1:" + options.Port.ToString(CultureInfo.InvariantCulture);
-                string why = e.SocketErrorCode == SocketError.AddressAlreadyInUse || e.SocketErrorCode == SocketError.AccessDenied
-                    ? "port " + options.Port.ToString(CultureInfo.InvariantCulture) + " is already in use"
+                string port = "port " + options.Port.ToString(CultureInfo.InvariantCulture);
+                string why = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? port + " is already in use"
+                    : e.SocketErrorCode == SocketError.AccessDenied ? port + " is reserved or in use" // Windows excluded ranges
                     : e.SocketErrorCode.ToString();
                 throw new CasPSException(ErrorIds.SandboxError, ErrorCategory.ResourceUnavailable,
                     "Cannot start the CAS sandbox on " + where + ": " + why + ".", e)
