@@ -163,7 +163,7 @@ namespace CasPS.Commands
             {
                 path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CsrPath);
             }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is DriveNotFoundException || ex is NotSupportedException)
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
             {
                 throw new CasPSException(ErrorIds.InvalidCsr, ErrorCategory.InvalidArgument,
                     "CsrPath '" + CsrPath + "' is not a file system path: " + ex.Message, ex) { ParameterName = "CsrPath" };

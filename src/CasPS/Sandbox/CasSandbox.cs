@@ -44,7 +44,7 @@ namespace CasPS.Sandbox
         {
             var clock = options.Clock ?? (() => DateTime.UtcNow);
             var credential = SandboxCredentials.Create(options.IssueSecurityToken);
-            var state = new SandboxState(new PackageStore(options.Quota ?? ProductCatalog.DefaultQuota()), clock);
+            var state = new SandboxState(new PackageStore(options.Quota ?? SandboxDefaults.DefaultQuota()), clock);
             var faults = new SandboxFaultPlan();
             var journal = new SandboxRequestJournal();
             var handler = new CasRequestHandler(new SignatureVerifier(credential, new NonceCache(), clock),

@@ -9,7 +9,7 @@ namespace CasPS.Sandbox
         /// <summary>0 lets the system choose a free port.</summary>
         public int Port { get; set; }
 
-        /// <summary>TotalCount per ProductCode; null means <see cref="ProductCatalog.DefaultQuota"/>.</summary>
+        /// <summary>TotalCount per ProductCode; null means <see cref="SandboxDefaults.DefaultQuota"/>.</summary>
         public IDictionary<string, long> Quota { get; set; }
 
         /// <summary>Issue STS credentials: requests must then carry the signed x-acs-security-token.</summary>

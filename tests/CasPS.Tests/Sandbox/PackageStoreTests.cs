@@ -24,7 +24,7 @@ public class PackageStoreTests
     [Fact]
     public void Documented_products_exist_with_zero_quota_and_unknown_ones_do_not()
     {
-        var store = new PackageStore(ProductCatalog.DefaultQuota());
+        var store = new PackageStore(SandboxDefaults.DefaultQuota());
 
         Assert.Equal(QuotaConsumption.Exhausted, store.TryConsume("geotrust-ov-w-personal", out var after));
         Assert.Equal(0, after.TotalCount);
@@ -36,7 +36,7 @@ public class PackageStoreTests
     [Fact]
     public void Issued_count_is_kept_per_product()
     {
-        var store = new PackageStore(ProductCatalog.DefaultQuota());
+        var store = new PackageStore(SandboxDefaults.DefaultQuota());
         Assert.Equal(QuotaConsumption.Consumed, store.TryConsume("digicert-free-1-free", out _));
         Assert.True(store.RecordIssued("digicert-free-1-free"));
 

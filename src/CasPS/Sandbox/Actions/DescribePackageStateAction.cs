@@ -1,5 +1,7 @@
 using CasPS.Json;
 
+using CasPS.Validation;
+
 namespace CasPS.Sandbox
 {
     /// <summary>
@@ -16,7 +18,7 @@ namespace CasPS.Sandbox
 
         public ActionResult Execute(ActionContext context)
         {
-            string code = context.Parameter("ProductCode") ?? ProductCatalog.DefaultProductCode;
+            string code = context.Parameter("ProductCode") ?? ProductCatalog.DefaultCode;
             if (!_packages.TryGetState(code, out var state))
                 return ActionResult.Fail(ServiceErrors.InvalidProductCode(code));
 

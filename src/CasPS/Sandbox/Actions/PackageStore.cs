@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
+using CasPS.Validation;
+
 namespace CasPS.Sandbox
 {
     /// <summary>
@@ -77,7 +79,7 @@ namespace CasPS.Sandbox
         {
             if (productCode == null) return null;
             if (_packages.TryGetValue(productCode, out var c)) return c;
-            return ProductCatalog.IsDocumented(productCode) ? _packages.GetOrAdd(productCode, _ => new Counters(0)) : null;
+            return ProductCatalog.IsKnown(productCode) ? _packages.GetOrAdd(productCode, _ => new Counters(0)) : null;
         }
     }
 }
