@@ -84,6 +84,7 @@ namespace CasPS.Commands
                 WriteError(ex.ToErrorRecord(DescribeInput()));
                 return;
             }
+            plan.Input = DescribeInput();
 
             foreach (var warning in plan.Warnings) WriteWarning(warning);
             if (!ShouldProcess(plan.Target, plan.Action)) return;
@@ -106,7 +107,7 @@ namespace CasPS.Commands
             }
             catch (CasPSException ex)
             {
-                WriteItemError(ex, plan.Target);
+                WriteItemError(ex, plan.Input);
             }
         }
 
@@ -185,15 +186,19 @@ namespace CasPS.Commands
         }
 
         /// <summary>Identifies the current input in error records, so each error can be matched to its row.</summary>
-        private string DescribeInput()
+        private CasOrderInput DescribeInput() => new CasOrderInput
         {
-            string what = Domain != null ? string.Join(",", Domain) : CsrPath ?? (Csr != null ? "CSR" : "?");
-            return "input " + _inputIndex + ": " + what;
-        }
+            InputIndex = _inputIndex,
+            Domain = Domain,
+            CsrPath = CsrPath,
+            CsrSupplied = Csr != null || CsrPath != null,
+            ProductCode = ProductCode,
+        };
 
         private sealed class OrderPlan
         {
             public CreateCertificateForPackageRequestRequest Request;
+            public CasOrderInput Input;
             public string[] Names;
             public string Target;
             public string Action;
