@@ -97,8 +97,16 @@ namespace CasPS.Validation
             return warnings.AsReadOnly();
         }
 
+        /// <summary>
+        /// The -Domain rules, minus their forgiveness for typing: a CSR's names go to the CA as
+        /// written, so spaces around a name or a trailing dot are refused, not trimmed.
+        /// </summary>
         private static string Normalize(string raw, string what)
         {
+            if (raw.Length > 0 && (char.IsWhiteSpace(raw[0]) || char.IsWhiteSpace(raw[raw.Length - 1])))
+                throw new CsrFormatException(what + " " + ValidationText.Quote(raw) + " has spaces around it; the CA takes the name as written.");
+            if (raw.Length > 1 && raw[raw.Length - 1] == '.')
+                throw new CsrFormatException(what + " " + ValidationText.Quote(raw) + " ends with a dot; certificate names are written without it.");
             if (!DomainValidator.TryNormalizeName(raw, out string normalized, out string reason))
                 throw new CsrFormatException(what + " " + ValidationText.Quote(raw) + " is not a valid domain name: " + reason);
             return normalized;

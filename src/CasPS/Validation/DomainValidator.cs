@@ -116,16 +116,9 @@ namespace CasPS.Validation
             bool converted = false;
             if (!IsAscii(rest))
             {
-                try
-                {
-                    // A new instance per call: IdnMapping instances are not documented as thread-safe.
-                    rest = new IdnMapping { UseStd3AsciiRules = true }.GetAscii(rest);
-                    converted = true;
-                }
-                catch (ArgumentException)
-                {
-                    return "it is not a valid internationalized domain name (conversion to punycode failed).";
-                }
+                string error = ToPunycode(ref rest, wildcard ? 2 : 1);
+                if (error != null) return error;
+                converted = true;
             }
             rest = LowerAscii(rest);
 
@@ -174,6 +167,34 @@ namespace CasPS.Validation
             if (label[length - 1] == '-') return "label " + n + " (" + ValidationText.Quote(label) + ") ends with a hyphen. " + LabelRule;
             if (label.StartsWith("xn--", StringComparison.Ordinal) && !IsValidPunycodeLabel(label))
                 return "label " + n + " (" + ValidationText.Quote(label) + ") is not valid punycode.";
+            return null;
+        }
+
+        private static readonly char[] Dots = { '.', '\u3002', '\uFF0E', '\uFF61' };
+
+        /// <summary>
+        /// Converts label by label, so that length limits stay this class's to report and a bad
+        /// label is named. The ideographic and full-width dots separate labels, as in UTS #46.
+        /// </summary>
+        private static string ToPunycode(ref string name, int firstLabelNumber)
+        {
+            // A new instance per call: IdnMapping instances are not documented as thread-safe.
+            var idn = new IdnMapping { UseStd3AsciiRules = true };
+            var labels = name.Split(Dots);
+            for (int i = 0; i < labels.Length; i++)
+            {
+                if (labels[i].Length == 0 || IsAscii(labels[i])) continue;
+                try
+                {
+                    labels[i] = idn.GetAscii(labels[i]);
+                }
+                catch (ArgumentException)
+                {
+                    return "label " + (firstLabelNumber + i).ToString(CultureInfo.InvariantCulture) + " (" + ValidationText.Quote(labels[i]) +
+                        ") is not a valid internationalized label (conversion to punycode failed).";
+                }
+            }
+            name = string.Join(".", labels);
             return null;
         }
 

@@ -342,6 +342,16 @@ public class CsrValidatorTests
     }
 
     [Fact]
+    public void CSR_names_are_taken_as_written_not_trimmed()
+    {
+        Assert.Equal("CSR is not valid: its subject CN 'www.example.com.' ends with a dot; certificate names are written without it.",
+            Refused(CsrFactory.Rsa(cn: "www.example.com.")).Message);
+        Assert.Equal("CSR is not valid: its subjectAltName DNS name ' www.example.com' has spaces around it; the CA takes the name as written.",
+            Refused(CsrFactory.Rsa(sans: new[] { " www.example.com" })).Message);
+        Assert.Equal("www.example.com", CsrValidator.Validate(CsrFactory.Rsa(cn: "WWW.Example.COM")).CommonName);
+    }
+
+    [Fact]
     public void IP_address_SAN_is_refused()
     {
         Assert.Equal("CSR is not valid: its subjectAltName holds an IP address; CAS certificates cover DNS names only, so remove it from the CSR.",

@@ -191,6 +191,25 @@ public class DomainValidatorTests
         Assert.Equal("xn--bcher-kva.example", DomainValidator.Validate("bücher.example").ApiValue);
         Assert.Equal("*.xn--bcher-kva.example", DomainValidator.Validate("*.BÜCHER.example").ApiValue);
         Assert.Equal("xn--bcher-kva.example", DomainValidator.Validate("xn--bcher-kva.example").ApiValue);
+        Assert.Equal("www.xn--bcher-kva.example", DomainValidator.Validate("www.b\u00fccher\u3002example").ApiValue);
+    }
+
+    [Fact]
+    public void Invalid_internationalized_label_is_named()
+    {
+        Assert.Equal("Domain 'www.b\u00fc_cher.example' is not valid: label 2 ('b\u00fc_cher') is not a valid internationalized label " +
+            "(conversion to punycode failed).", Refused("www.b\u00fc_cher.example").Message);
+    }
+
+    [Fact]
+    public void Length_is_counted_after_punycode()
+    {
+        // 57 'ü' become a 63-character label: within the label limit, but four of them pass 253.
+        string label = new string('\u00fc', 57);
+        Assert.Equal(63, DomainValidator.NormalizeName(label + ".example").IndexOf('.'));
+        string name = string.Join(".", label, label, label, label) + ".example";
+        Assert.True(name.Length < 253);
+        Assert.EndsWith("is not valid: it is 263 characters long in punycode; a domain name may have at most 253.", Refused(name).Message);
     }
 
     [Theory]
