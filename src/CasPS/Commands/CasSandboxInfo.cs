@@ -36,6 +36,8 @@ namespace CasPS
         public IDictionary<string, long> Quota => Sandbox.Packages.ConfiguredTotals();
         /// <summary>Every request received: <c>$s.Requests.Count</c>, <c>$s.Requests.Last.ErrorCode</c>.</summary>
         public SandboxRequestJournal Requests => Sandbox.Requests;
+        /// <summary>Accepted certificate orders, oldest first: <c>$s.Orders.Count</c>, <c>$s.Orders[0].OrderId</c>, <c>$s.Orders.Find($id)</c>.</summary>
+        public SandboxOrderStore Orders => Sandbox.State.Orders;
         /// <summary>Fault injection: <c>$s.Faults.Enqueue('Throttling', 2)</c>; see SandboxFaultPlan.</summary>
         public SandboxFaultPlan Faults => Sandbox.Faults;
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CasPS.Validation;
+
 namespace CasPS.Sandbox
 {
     /// <summary>
@@ -6,6 +9,12 @@ namespace CasPS.Sandbox
     /// </summary>
     internal static class ServiceErrors
     {
+        /// <summary>
+        /// Quota exhausted on a Create* call. CAS's own code is undocumented; this one is what
+        /// CasPS's client maps to CasPS.QuotaExhausted (codes naming a package or quota).
+        /// </summary>
+        public const string NotEnoughPackageCode = "NotEnoughPackage";
+
         public static ServiceError IncompleteSignature(string detail) =>
             new ServiceError(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards. " + detail);
 
@@ -42,6 +51,29 @@ namespace CasPS.Sandbox
 
         public static ServiceError InvalidProductCode(string value) =>
             new ServiceError(400, "InvalidParameter.ProductCode", "The specified parameter ProductCode \"" + value + "\" is not valid.");
+
+        public static ServiceError DomainAndCsrMissing() =>
+            new ServiceError(400, "MissingParameter", "Domain and Csr cannot both be empty: specify the domain names, a CSR, or both.");
+
+        public static ServiceError InvalidValidateType(string value) =>
+            new ServiceError(400, "InvalidParameter.ValidateType", "The specified parameter ValidateType " + ValidationText.Quote(value) +
+                " is not valid: use DNS or FILE.");
+
+        /// <summary>The reason is the domain rules' own message, naming the value and the rule it breaks.</summary>
+        public static ServiceError InvalidDomain(string reason) =>
+            new ServiceError(400, "InvalidParameter.Domain", reason);
+
+        /// <summary>The reason is the CSR checks' own message ("CSR is not valid: ...").</summary>
+        public static ServiceError InvalidCsr(string reason) =>
+            new ServiceError(400, "InvalidParameter.Csr", reason);
+
+        public static ServiceError InvalidTags(string reason) =>
+            new ServiceError(400, "InvalidParameter.Tags", reason);
+
+        public static ServiceError NotEnoughPackage(PackageSnapshot package) =>
+            new ServiceError(400, NotEnoughPackageCode, "The certificate resource package of product '" + package.ProductCode +
+                "' has no quota left (Total " + package.TotalCount.ToString(CultureInfo.InvariantCulture) +
+                ", Used " + package.UsedCount.ToString(CultureInfo.InvariantCulture) + ").");
 
         public static ServiceError Throttling() =>
             new ServiceError(400, "Throttling.User", "Request was denied due to user flow control.");

@@ -11,6 +11,7 @@ namespace CasPS.Sandbox
         public static ActionRegistry Create(SandboxState state) => new ActionRegistry(ApiVersion, new ISandboxAction[]
         {
             new DescribePackageStateAction(state.Packages),
+            new CreateCertificateForPackageRequestAction(state.Packages, state.Orders),
         });
     }
 }

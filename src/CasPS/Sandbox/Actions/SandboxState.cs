@@ -3,8 +3,8 @@ using System;
 namespace CasPS.Sandbox
 {
     /// <summary>
-    /// The emulated account's data that actions share: package quota now; orders (Create* and
-    /// DescribeCertificateState) join here as their own store.
+    /// The emulated account's data that actions share: package quota and the orders placed
+    /// against it.
     /// </summary>
     internal sealed class SandboxState
     {
@@ -12,9 +12,11 @@ namespace CasPS.Sandbox
         {
             Packages = packages;
             Clock = clock;
+            Orders = new SandboxOrderStore();
         }
 
         public PackageStore Packages { get; }
+        public SandboxOrderStore Orders { get; }
         public Func<DateTime> Clock { get; }
     }
 }
