@@ -28,6 +28,8 @@ namespace CasPS.Errors
         public int HttpStatus { get; set; }
         /// <summary>The parameter at fault, for validation errors.</summary>
         public string ParameterName { get; set; }
+        /// <summary>For validation errors: the broken rule alone, without the "parameter X" prefix of Message.</summary>
+        public string Reason { get; set; }
         /// <summary>Whether the request may have been executed by the service (an ambiguous failure).</summary>
         public bool MayHaveExecuted { get; set; }
 

@@ -156,7 +156,11 @@ namespace CasPS.Http
                         {
                             // Only throttling proves a quota-spending call did not run; a 5xx may come after it ran.
                             retryable = ServiceErrorMapper.IsThrottling(failure.ServiceCode);
-                            if (!retryable && status >= 500) failure = AsAmbiguous(failure, call);
+                            // Each attempt has a fresh nonce, so "nonce used" means an earlier transmission of
+                            // this very attempt reached the service: the HTTP stack silently resends a request
+                            // whose pooled connection dropped. The first copy may have created the order.
+                            if (!retryable && (status >= 500 || ServiceErrorMapper.IsNonceReplay(failure.ServiceCode)))
+                                failure = AsAmbiguous(failure, call);
                         }
                         return null;
                     }

@@ -53,6 +53,9 @@ namespace CasPS.Http
                              code.Equals("Rejected.Throttling", StringComparison.OrdinalIgnoreCase) ||
                              code.Equals("Throttled", StringComparison.OrdinalIgnoreCase));
 
+        public static bool IsNonceReplay(string code) =>
+            string.Equals(code, "SignatureNonceUsed", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Worth retrying for a read: throttling, ServiceUnavailable and any 5xx.</summary>
         public static bool IsTransient(string code, int status) =>
             IsThrottling(code) || status >= 500 || status == 429 ||

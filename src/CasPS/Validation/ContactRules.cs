@@ -25,7 +25,7 @@ namespace CasPS.Validation
             string v = value.Trim();
             if (v.Length > maxLength || !pattern.IsMatch(v))
                 throw new CasPSException(ErrorIds.InvalidParameter, ErrorCategory.InvalidArgument,
-                    "-" + parameter + " '" + value + "' is not valid: expected " + rule + ".") { ParameterName = parameter };
+                    ValidationText.ForParameter(parameter, "'" + value + "' is not valid: expected " + rule + ".")) { ParameterName = parameter };
             return v;
         }
     }

@@ -113,8 +113,10 @@ namespace CasPS.Validation
         }
 
         private static CasPSException Error(CsrFormatException ex, string parameterName) =>
-            new CasPSException(ErrorIds.InvalidCsr, ErrorCategory.InvalidArgument, "CSR is not valid: " + ex.Message, ex.InnerException ?? ex)
+            new CasPSException(ErrorIds.InvalidCsr, ErrorCategory.InvalidArgument,
+                ValidationText.ForParameter(parameterName ?? DefaultParameterName, "CSR is not valid: " + ex.Message), ex.InnerException ?? ex)
             {
+                Reason = "CSR is not valid: " + ex.Message,
                 ParameterName = parameterName ?? DefaultParameterName,
                 RecommendedAction = "Pass one PEM (or DER) PKCS#10 request signed by its own RSA (2048 bits or more) or EC " +
                     "P-256/P-384/P-521 key, whose subject CN is the domain name.",

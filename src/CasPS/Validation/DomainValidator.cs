@@ -286,8 +286,10 @@ namespace CasPS.Validation
         }
 
         private static CasPSException Error(string message, string parameterName) =>
-            new CasPSException(ErrorIds.InvalidDomain, ErrorCategory.InvalidArgument, message)
+            new CasPSException(ErrorIds.InvalidDomain, ErrorCategory.InvalidArgument,
+                ValidationText.ForParameter(parameterName ?? DefaultParameterName, message))
             {
+                Reason = message,
                 ParameterName = parameterName,
                 RecommendedAction = "Give 1-5 host names like www.example.com, or wildcards like *.example.com (not both kinds in one order).",
             };

@@ -10,6 +10,13 @@ namespace CasPS.Validation
     {
         private const int MaxShown = 80;
 
+        /// <summary>
+        /// Prefixes a validation message with the parameter at fault, in PowerShell's own words for
+        /// parameter validation, so every refusal names the parameter as well as the value and rule.
+        /// </summary>
+        public static string ForParameter(string parameterName, string message) =>
+            "Cannot validate argument on parameter '" + parameterName + "'. " + message;
+
         public static string Quote(string value)
         {
             if (value == null) return "(null)";

@@ -9,13 +9,15 @@ namespace CasPS.Tests.Validation;
 
 public class CsrValidatorTests
 {
+    private const string P = "Cannot validate argument on parameter 'Csr'. ";
+
     private static CasPSException Refused(byte[] data, string parameterName = "Csr")
     {
         var ex = Assert.Throws<CasPSException>(() => CsrValidator.Validate(data, parameterName));
         Assert.Equal(ErrorIds.InvalidCsr, ex.ErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, ex.Category);
         Assert.Equal(parameterName, ex.ParameterName);
-        Assert.StartsWith("CSR is not valid: ", ex.Message);
+        Assert.StartsWith("Cannot validate argument on parameter '" + parameterName + "'. CSR is not valid: ", ex.Message);
         return ex;
     }
 
@@ -24,7 +26,7 @@ public class CsrValidatorTests
         var ex = Assert.Throws<CasPSException>(() => CsrValidator.Validate(text));
         Assert.Equal(ErrorIds.InvalidCsr, ex.ErrorId);
         Assert.Equal("Csr", ex.ParameterName);
-        Assert.StartsWith("CSR is not valid: ", ex.Message);
+        Assert.StartsWith(P + "CSR is not valid: ", ex.Message);
         return ex;
     }
 
@@ -66,7 +68,7 @@ public class CsrValidatorTests
     [Fact]
     public void Md5_signatures_are_refused()
     {
-        Assert.Equal("CSR is not valid: it is signed with md5WithRSAEncryption (OID 1.2.840.113549.1.1.4), which CasPS cannot check; " +
+        Assert.Equal(P + "CSR is not valid: it is signed with md5WithRSAEncryption (OID 1.2.840.113549.1.1.4), which CasPS cannot check; " +
             "sign it with SHA-256 (sha256WithRSAEncryption or ecdsa-with-SHA256).", Refused(CsrFactory.BouncyCastleRsa("MD5withRSA")).Message);
     }
 
@@ -105,21 +107,21 @@ public class CsrValidatorTests
     public void Rsa_1024_is_refused_with_its_size()
     {
         var ex = Refused(CsrFactory.Rsa(1024));
-        Assert.Equal("CSR is not valid: its RSA key is 1024 bits; CAS requires at least 2048 bits. Generate a new key of 2048 bits or more.", ex.Message);
+        Assert.Equal(P + "CSR is not valid: its RSA key is 1024 bits; CAS requires at least 2048 bits. Generate a new key of 2048 bits or more.", ex.Message);
     }
 
     [Fact]
     public void Dsa_key_is_refused()
     {
         var ex = Refused(CsrFactory.BouncyCastleDsa());
-        Assert.StartsWith("CSR is not valid: its key is DSA (OID 1.2.840.10040.4.1), which is not accepted.", ex.Message);
+        Assert.StartsWith(P + "CSR is not valid: its key is DSA (OID 1.2.840.10040.4.1), which is not accepted.", ex.Message);
     }
 
     [Fact]
     public void Ed25519_key_is_refused()
     {
         var ex = Refused(CsrFactory.BouncyCastleEd25519());
-        Assert.Equal("CSR is not valid: its key is Ed25519 (OID 1.3.101.112), which is not accepted. CAS accepts RSA keys of 2048 bits " +
+        Assert.Equal(P + "CSR is not valid: its key is Ed25519 (OID 1.3.101.112), which is not accepted. CAS accepts RSA keys of 2048 bits " +
             "or more and EC keys on P-256, P-384 or P-521.", ex.Message);
     }
 
@@ -127,7 +129,7 @@ public class CsrValidatorTests
     public void Secp256k1_key_is_refused()
     {
         var ex = Refused(CsrFactory.BouncyCastleSecp256k1());
-        Assert.StartsWith("CSR is not valid: its EC key is on the curve secp256k1 (OID 1.3.132.0.10), which is not accepted.", ex.Message);
+        Assert.StartsWith(P + "CSR is not valid: its EC key is on the curve secp256k1 (OID 1.3.132.0.10), which is not accepted.", ex.Message);
     }
 
     // --- signature ---
@@ -137,7 +139,7 @@ public class CsrValidatorTests
     {
         var der = CsrFactory.Rsa();
         der[^1] ^= 0x01;
-        Assert.Equal("CSR is not valid: its signature does not verify with its own public key: the request was altered after it was " +
+        Assert.Equal(P + "CSR is not valid: its signature does not verify with its own public key: the request was altered after it was " +
             "signed, or signed with another key. Generate the CSR again.", Refused(der).Message);
 
         var ec = CsrFactory.Ec(ECCurve.NamedCurves.nistP256);
@@ -209,16 +211,16 @@ public class CsrValidatorTests
     public void Pem_problems_are_explained()
     {
         var pem = CsrFactory.Pem(CsrFactory.Rsa());
-        Assert.Equal("CSR is not valid: it is empty.", Refused("  \n").Message);
-        Assert.Equal("CSR is not valid: it is empty.", Refused((string)null).Message);
-        Assert.Equal("CSR is not valid: it is empty.", Refused(Array.Empty<byte>()).Message);
-        Assert.StartsWith("CSR is not valid: no '-----BEGIN CERTIFICATE REQUEST-----' line found", Refused("MIIB...").Message);
-        Assert.Equal("CSR is not valid: its PEM block has no '-----END CERTIFICATE REQUEST-----' line (truncated?).",
+        Assert.Equal(P + "CSR is not valid: it is empty.", Refused("  \n").Message);
+        Assert.Equal(P + "CSR is not valid: it is empty.", Refused((string)null).Message);
+        Assert.Equal(P + "CSR is not valid: it is empty.", Refused(Array.Empty<byte>()).Message);
+        Assert.StartsWith(P + "CSR is not valid: no '-----BEGIN CERTIFICATE REQUEST-----' line found", Refused("MIIB...").Message);
+        Assert.Equal(P + "CSR is not valid: its PEM block has no '-----END CERTIFICATE REQUEST-----' line (truncated?).",
             Refused(pem.Substring(0, pem.Length - 40)).Message);
-        Assert.StartsWith("CSR is not valid: the base64 text inside its PEM block is not valid", Refused(pem.Insert(100, "!")).Message);
-        Assert.StartsWith("CSR is not valid: the base64 text inside its PEM block is not valid", Refused(pem.Remove(90, 1)).Message);
-        Assert.Equal("CSR is not valid: it holds more than one certificate request; pass one at a time.", Refused(pem + pem).Message);
-        Assert.Equal("CSR is not valid: its PEM block is empty.",
+        Assert.StartsWith(P + "CSR is not valid: the base64 text inside its PEM block is not valid", Refused(pem.Insert(100, "!")).Message);
+        Assert.StartsWith(P + "CSR is not valid: the base64 text inside its PEM block is not valid", Refused(pem.Remove(90, 1)).Message);
+        Assert.Equal(P + "CSR is not valid: it holds more than one certificate request; pass one at a time.", Refused(pem + pem).Message);
+        Assert.Equal(P + "CSR is not valid: its PEM block is empty.",
             Refused("-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----\n").Message);
     }
 
@@ -227,7 +229,7 @@ public class CsrValidatorTests
     {
         string secret = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDsecretsecret";
         var ex = Refused("-----BEGIN PRIVATE KEY-----\n" + secret + "\n-----END PRIVATE KEY-----\n");
-        Assert.Equal("CSR is not valid: it holds a 'PRIVATE KEY' block but no '-----BEGIN CERTIFICATE REQUEST-----' block.", ex.Message);
+        Assert.Equal(P + "CSR is not valid: it holds a 'PRIVATE KEY' block but no '-----BEGIN CERTIFICATE REQUEST-----' block.", ex.Message);
         Assert.DoesNotContain("secret", ex.ToString());
         // A key followed by the CSR: the CSR is found.
         var info = CsrValidator.Validate("-----BEGIN PRIVATE KEY-----\n" + secret + "\n-----END PRIVATE KEY-----\n" + CsrFactory.Pem(CsrFactory.Rsa()));
@@ -248,7 +250,7 @@ public class CsrValidatorTests
     public void Trailing_garbage_is_refused()
     {
         var der = CsrFactory.Rsa().Concat(new byte[] { 0x00 }).ToArray();
-        Assert.StartsWith("CSR is not valid: malformed DER at byte", Refused(der).Message);
+        Assert.StartsWith(P + "CSR is not valid: malformed DER at byte", Refused(der).Message);
         var der2 = CsrFactory.Rsa().Concat(new byte[] { 0x05, 0x00 }).ToArray();
         Assert.Contains("unexpected data after the CertificationRequest (trailing bytes)", Refused(der2).Message);
     }
@@ -297,8 +299,8 @@ public class CsrValidatorTests
     {
         var big = new byte[70000];
         big[0] = 0x30;
-        Assert.Equal("CSR is not valid: it is 70,000 bytes long; CasPS accepts at most 65,536 (a real CSR is 1-3 KB).", Refused(big).Message);
-        Assert.StartsWith("CSR is not valid: it is 300,000 characters long", Refused(new string('A', 300000)).Message);
+        Assert.Equal(P + "CSR is not valid: it is 70,000 bytes long; CasPS accepts at most 65,536 (a real CSR is 1-3 KB).", Refused(big).Message);
+        Assert.StartsWith(P + "CSR is not valid: it is 300,000 characters long", Refused(new string('A', 300000)).Message);
     }
 
     // --- names in the CSR ---
@@ -327,16 +329,16 @@ public class CsrValidatorTests
     [Fact]
     public void CN_that_is_an_IP_address_is_refused()
     {
-        Assert.Equal("CSR is not valid: its subject CN '192.0.2.1' is not a valid domain name: it is an IPv4 address; " +
+        Assert.Equal(P + "CSR is not valid: its subject CN '192.0.2.1' is not a valid domain name: it is an IPv4 address; " +
             "CAS issues certificates for domain names only.", Refused(CsrFactory.Rsa(cn: "192.0.2.1")).Message);
     }
 
     [Fact]
     public void CN_and_SAN_names_follow_the_domain_rules()
     {
-        Assert.StartsWith("CSR is not valid: its subject CN 'my_host.example.com' is not a valid domain name: label 1 ('my_host') contains '_'",
+        Assert.StartsWith(P + "CSR is not valid: its subject CN 'my_host.example.com' is not a valid domain name: label 1 ('my_host') contains '_'",
             Refused(CsrFactory.Rsa(cn: "my_host.example.com")).Message);
-        Assert.StartsWith("CSR is not valid: its subjectAltName DNS name 'a..example.com' is not a valid domain name: label 2 is empty.",
+        Assert.StartsWith(P + "CSR is not valid: its subjectAltName DNS name 'a..example.com' is not a valid domain name: label 2 is empty.",
             Refused(CsrFactory.Rsa(sans: new[] { "a..example.com" })).Message);
         Assert.Equal("xn--bcher-kva.example", CsrValidator.Validate(CsrFactory.Rsa(cn: "bücher.example")).CommonName);
     }
@@ -344,9 +346,9 @@ public class CsrValidatorTests
     [Fact]
     public void CSR_names_are_taken_as_written_not_trimmed()
     {
-        Assert.Equal("CSR is not valid: its subject CN 'www.example.com.' ends with a dot; certificate names are written without it.",
+        Assert.Equal(P + "CSR is not valid: its subject CN 'www.example.com.' ends with a dot; certificate names are written without it.",
             Refused(CsrFactory.Rsa(cn: "www.example.com.")).Message);
-        Assert.Equal("CSR is not valid: its subjectAltName DNS name ' www.example.com' has spaces around it; the CA takes the name as written.",
+        Assert.Equal(P + "CSR is not valid: its subjectAltName DNS name ' www.example.com' has spaces around it; the CA takes the name as written.",
             Refused(CsrFactory.Rsa(sans: new[] { " www.example.com" })).Message);
         Assert.Equal("www.example.com", CsrValidator.Validate(CsrFactory.Rsa(cn: "WWW.Example.COM")).CommonName);
     }
@@ -354,14 +356,14 @@ public class CsrValidatorTests
     [Fact]
     public void IP_address_SAN_is_refused()
     {
-        Assert.Equal("CSR is not valid: its subjectAltName holds an IP address; CAS certificates cover DNS names only, so remove it from the CSR.",
+        Assert.Equal(P + "CSR is not valid: its subjectAltName holds an IP address; CAS certificates cover DNS names only, so remove it from the CSR.",
             Refused(CsrFactory.Rsa(sans: new[] { "www.example.com" }, ipSan: IPAddress.Loopback)).Message);
     }
 
     [Fact]
     public void Missing_CN_is_refused()
     {
-        Assert.Equal("CSR is not valid: its subject has no CN (common name); CAS binds the certificate to the CN, so it is required.",
+        Assert.Equal(P + "CSR is not valid: its subject has no CN (common name); CAS binds the certificate to the CN, so it is required.",
             Refused(CsrFactory.RsaWithoutCn()).Message);
     }
 

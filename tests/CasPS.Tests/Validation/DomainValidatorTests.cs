@@ -6,6 +6,8 @@ namespace CasPS.Tests.Validation;
 
 public class DomainValidatorTests
 {
+    private const string P = "Cannot validate argument on parameter 'Domain'. ";
+
     private static CasPSException Refused(string value, string parameterName = "Domain")
     {
         var ex = Assert.Throws<CasPSException>(() => DomainValidator.Validate(value, parameterName));
@@ -44,7 +46,7 @@ public class DomainValidatorTests
     public void Six_names_are_refused()
     {
         var ex = Refused("a.example.com,b.example.com,c.example.com,d.example.com,e.example.com,f.example.com");
-        Assert.Equal("6 domain names given; one order takes at most 5. Split them into several orders.", ex.Message);
+        Assert.Equal(P + "6 domain names given; one order takes at most 5. Split them into several orders.", ex.Message);
     }
 
     [Fact]
@@ -58,8 +60,8 @@ public class DomainValidatorTests
     [Fact]
     public void Nothing_given_is_refused()
     {
-        Assert.Equal("No domain name given: pass one to 5 names, like www.example.com.", Refused((string)null).Message);
-        Assert.Equal("No domain name given: pass one to 5 names, like www.example.com.", Refused(Array.Empty<string>()).Message);
+        Assert.Equal(P + "No domain name given: pass one to 5 names, like www.example.com.", Refused((string)null).Message);
+        Assert.Equal(P + "No domain name given: pass one to 5 names, like www.example.com.", Refused(Array.Empty<string>()).Message);
     }
 
     [Theory]
@@ -70,13 +72,13 @@ public class DomainValidatorTests
     [InlineData("", 1)]
     public void Empty_entries_are_refused(string value, int entry)
     {
-        Assert.Equal($"Domain list entry {entry} is empty; remove the extra comma or blank value.", Refused(value).Message);
+        Assert.Equal(P + $"Domain list entry {entry} is empty; remove the extra comma or blank value.", Refused(value).Message);
     }
 
     [Fact]
     public void Null_entry_in_a_list_is_refused()
     {
-        Assert.Equal("Domain list entry 2 is empty; remove the extra comma or blank value.",
+        Assert.Equal(P + "Domain list entry 2 is empty; remove the extra comma or blank value.",
             Refused(new[] { "a.example.com", null }).Message);
     }
 
@@ -91,7 +93,7 @@ public class DomainValidatorTests
     [Fact]
     public void Mixed_single_and_wildcard_is_refused()
     {
-        Assert.Equal("Domain names mix single names ('www.example.com') and wildcards ('*.example.com'); one order must be all " +
+        Assert.Equal(P + "Domain names mix single names ('www.example.com') and wildcards ('*.example.com'); one order must be all " +
             "single names or all wildcards. Submit them as separate orders.", Refused("www.example.com,*.example.com").Message);
     }
 
@@ -105,7 +107,7 @@ public class DomainValidatorTests
     [InlineData("*.com", "a wildcard must cover a name of at least two labels, as in *.example.com.")]
     public void Wildcard_misuse_is_refused(string value, string reason)
     {
-        Assert.Equal($"Domain '{value}' is not valid: {reason}", Refused(value).Message);
+        Assert.Equal(P + $"Domain '{value}' is not valid: {reason}", Refused(value).Message);
     }
 
     [Theory]
@@ -117,15 +119,15 @@ public class DomainValidatorTests
     [InlineData("::ffff:192.0.2.1", "IPv6")]
     public void IP_addresses_are_refused(string value, string kind)
     {
-        Assert.Equal($"Domain '{value}' is not valid: it is an {kind} address; CAS issues certificates for domain names only.",
+        Assert.Equal(P + $"Domain '{value}' is not valid: it is an {kind} address; CAS issues certificates for domain names only.",
             Refused(value).Message);
     }
 
     [Fact]
     public void A_numeric_last_label_is_refused()
     {
-        Assert.Equal("Domain '1.2.3' is not valid: its last label '3' is all digits, which no top-level domain is.", Refused("1.2.3").Message);
-        Assert.Equal("Domain 'www.example.123' is not valid: its last label '123' is all digits, which no top-level domain is.",
+        Assert.Equal(P + "Domain '1.2.3' is not valid: its last label '3' is all digits, which no top-level domain is.", Refused("1.2.3").Message);
+        Assert.Equal(P + "Domain 'www.example.123' is not valid: its last label '123' is all digits, which no top-level domain is.",
             Refused("www.example.123").Message);
         Assert.Equal("123.example.com", DomainValidator.Validate("123.example.com").ApiValue);
     }
@@ -133,10 +135,10 @@ public class DomainValidatorTests
     [Fact]
     public void Empty_label_message_names_the_label_and_the_rule()
     {
-        Assert.Equal("Domain 'a..b.com' is not valid: label 2 is empty. Each label must be 1-63 letters, digits or hyphens, " +
+        Assert.Equal(P + "Domain 'a..b.com' is not valid: label 2 is empty. Each label must be 1-63 letters, digits or hyphens, " +
             "not starting or ending with a hyphen.", Refused("a..b.com").Message);
-        Assert.StartsWith("Domain '.example.com' is not valid: label 1 is empty.", Refused(".example.com").Message);
-        Assert.StartsWith("Domain 'example.com..' is not valid: label 3 is empty.", Refused("example.com..").Message);
+        Assert.StartsWith(P + "Domain '.example.com' is not valid: label 1 is empty.", Refused(".example.com").Message);
+        Assert.StartsWith(P + "Domain 'example.com..' is not valid: label 3 is empty.", Refused("example.com..").Message);
     }
 
     [Fact]
@@ -145,7 +147,7 @@ public class DomainValidatorTests
         string ok = new string('a', 63) + ".example.com";
         Assert.Equal(ok, DomainValidator.Validate(ok).ApiValue);
         string bad = new string('a', 64) + ".example.com";
-        Assert.StartsWith("Domain 'aaaa", Refused(bad).Message);
+        Assert.StartsWith(P + "Domain 'aaaa", Refused(bad).Message);
         Assert.Contains("is not valid: label 1 is 64 characters long. Each label must be 1-63", Refused(bad).Message);
     }
 
@@ -172,7 +174,7 @@ public class DomainValidatorTests
     [InlineData("www.example.com:443", "label 3 ('com:443') contains ':'.")]
     public void Bad_characters_and_hyphens_are_refused(string value, string reason)
     {
-        Assert.Equal($"Domain '{value}' is not valid: {reason} Each label must be 1-63 letters, digits or hyphens, not starting or ending with a hyphen.",
+        Assert.Equal(P + $"Domain '{value}' is not valid: {reason} Each label must be 1-63 letters, digits or hyphens, not starting or ending with a hyphen.",
             Refused(value).Message);
     }
 
@@ -181,7 +183,7 @@ public class DomainValidatorTests
     [InlineData("com")]
     public void A_single_label_is_refused(string value)
     {
-        Assert.Equal($"Domain '{value}' is not valid: it has a single label; a certificate name needs at least two, like example.com.",
+        Assert.Equal(P + $"Domain '{value}' is not valid: it has a single label; a certificate name needs at least two, like example.com.",
             Refused(value).Message);
     }
 
@@ -197,7 +199,7 @@ public class DomainValidatorTests
     [Fact]
     public void Invalid_internationalized_label_is_named()
     {
-        Assert.Equal("Domain 'www.b\u00fc_cher.example' is not valid: label 2 ('b\u00fc_cher') is not a valid internationalized label " +
+        Assert.Equal(P + "Domain 'www.b\u00fc_cher.example' is not valid: label 2 ('b\u00fc_cher') is not a valid internationalized label " +
             "(conversion to punycode failed).", Refused("www.b\u00fc_cher.example").Message);
     }
 
@@ -226,7 +228,7 @@ public class DomainValidatorTests
     [Fact]
     public void Invalid_punycode_is_refused()
     {
-        Assert.Equal("Domain 'xn--zz.example' is not valid: label 1 ('xn--zz') is not valid punycode.", Refused("xn--zz.example").Message);
+        Assert.Equal(P + "Domain 'xn--zz.example' is not valid: label 1 ('xn--zz') is not valid punycode.", Refused("xn--zz.example").Message);
     }
 
     [Fact]
@@ -240,7 +242,7 @@ public class DomainValidatorTests
     public void Duplicates_after_normalization_are_refused()
     {
         var ex = Refused("www.example.com,WWW.EXAMPLE.COM.");
-        Assert.Equal("Domain 'WWW.EXAMPLE.COM.' is listed twice (both 'www.example.com' and 'WWW.EXAMPLE.COM.' are 'www.example.com' " +
+        Assert.Equal(P + "Domain 'WWW.EXAMPLE.COM.' is listed twice (both 'www.example.com' and 'WWW.EXAMPLE.COM.' are 'www.example.com' " +
             "once lower-cased, converted to punycode and stripped of a trailing dot); list each name once.", ex.Message);
         Refused("bücher.example,xn--bcher-kva.example");
     }
@@ -257,7 +259,7 @@ public class DomainValidatorTests
     public void Huge_input_is_refused_up_front()
     {
         var ex = Refused(new string('a', 20000) + ".com");
-        Assert.Equal("The domain list is longer than 10,000 characters; one order takes at most 5 names of at most 253 characters.", ex.Message);
+        Assert.Equal(P + "The domain list is longer than 10,000 characters; one order takes at most 5 names of at most 253 characters.", ex.Message);
         Refused(Enumerable.Repeat(new string('a', 100), 200).ToArray());
     }
 
@@ -265,7 +267,7 @@ public class DomainValidatorTests
     public void Control_characters_in_messages_are_escaped()
     {
         var ex = Refused("www.exa\u0007mple.com");
-        Assert.Equal("Domain 'www.exa\\u0007mple.com' is not valid: label 2 ('exa\\u0007mple') contains U+0007. Each label must be " +
+        Assert.Equal(P + "Domain 'www.exa\\u0007mple.com' is not valid: label 2 ('exa\\u0007mple') contains U+0007. Each label must be " +
             "1-63 letters, digits or hyphens, not starting or ending with a hyphen.", ex.Message);
     }
 

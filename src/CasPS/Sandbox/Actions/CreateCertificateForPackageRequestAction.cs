@@ -42,14 +42,14 @@ namespace CasPS.Sandbox
             if (domain != null)
             {
                 try { domains = DomainValidator.Validate(domain); }
-                catch (CasPSException e) { return ActionResult.Fail(ServiceErrors.InvalidDomain(e.Message)); }
+                catch (CasPSException e) { return ActionResult.Fail(ServiceErrors.InvalidDomain(e.Reason ?? e.Message)); }
             }
 
             CsrInfo csrInfo = null;
             if (csr != null)
             {
                 try { csrInfo = CsrValidator.Validate(csr); }
-                catch (CasPSException e) { return ActionResult.Fail(ServiceErrors.InvalidCsr(e.Message)); }
+                catch (CasPSException e) { return ActionResult.Fail(ServiceErrors.InvalidCsr(e.Reason ?? e.Message)); }
             }
 
             if (!OrderTags.TryRead(context.Parameters, out var tags, out string tagError))
