@@ -99,6 +99,14 @@ namespace CasPS.Http
                 request.Headers.TryAddWithoutValidation("Authorization", signed.Authorization);
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                // An empty body (Content-Length: 0, same signed empty-payload hash). Without content,
+                // .NET's SocketsHttpHandler silently resends a request whose pooled connection drops
+                // before any answer byte (dotnet/runtime#86714): the resend carries the same nonce,
+                // so a request that did reach the service comes back as SignatureNonceUsed
+                // (AuthFailed) instead of a retryable network error, or for an order instead of
+                // OrderMayExist; and a retry nobody logged breaks "retries show in -Verbose".
+                // Once content is sent .NET never retries, so every retry is ours, with a fresh nonce.
+                request.Content = new ByteArrayContent(new byte[0]);
 
                 _options.Log.Debug(string.Format(CultureInfo.InvariantCulture, "CasPS: POST {0} action {1} parameters {2}",
                     endpoint.GetLeftPart(UriPartial.Authority), call.Action, string.Join(",", call.Query.Select(q => q.Key))));
