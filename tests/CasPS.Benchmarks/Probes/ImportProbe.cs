@@ -87,7 +87,7 @@ internal static class ImportProbe
             rs2.Dispose();
         }
         rs.Dispose();
-        Directory.Delete(Path.GetDirectoryName(emptyModule), recursive: true);
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(emptyModule)), recursive: true);
         Console.Out.WriteLine(result.ToJsonString());
         return 0;
     }
