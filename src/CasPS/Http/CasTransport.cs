@@ -164,9 +164,9 @@ namespace CasPS.Http
                         {
                             // Only throttling proves a quota-spending call did not run; a 5xx may come after it ran.
                             retryable = ServiceErrorMapper.IsThrottling(failure.ServiceCode);
-                            // Each attempt has a fresh nonce, so "nonce used" means an earlier transmission of
-                            // this very attempt reached the service: the HTTP stack silently resends a request
-                            // whose pooled connection dropped. The first copy may have created the order.
+                            // Each attempt has a fresh nonce, so "nonce used" can only mean an earlier copy of
+                            // this very attempt reached the service (a resend below CasPS, e.g. by a proxy):
+                            // that copy may have created the order.
                             if (!retryable && (status >= 500 || ServiceErrorMapper.IsNonceReplay(failure.ServiceCode)))
                                 failure = AsAmbiguous(failure, call);
                         }
