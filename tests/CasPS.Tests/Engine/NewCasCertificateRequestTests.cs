@@ -195,12 +195,45 @@ public sealed class NewCasCertificateRequestTests : IDisposable
     }
 
     [Fact]
-    public void WhatIf_message_names_the_product_and_the_domains()
+    public void WhatIf_message_names_the_product_and_the_domains_for_each_input()
     {
-        // The hosted engine has no UI to print WhatIf text, so read what ShouldProcess was asked.
-        var r = Run("New-CasCertificateRequest -Domain www.example.com,api.example.com -ProductCode geotrust-dv-1-starter -WhatIf -Verbose @cas 4>&1");
-        Assert.Equal(0, CreateRequests);
+        var host = new RecordingHost();
+        using var ps = new PsSession(host: host);
+        var r = ps.Run(@"$s = Start-CasSandbox
+            [pscustomobject]@{ Domain = 'www.example.com,api.example.com'; ProductCode = 'geotrust-dv-1-starter' },
+            [pscustomobject]@{ Domain = 'shop.example.com' } |
+                New-CasCertificateRequest -WhatIf -Endpoint $s.Endpoint -Credential $s.Credential
+            $s.Requests.Count
+            $s | Stop-CasSandbox");
         Assert.Empty(r.Errors);
+        Assert.Equal(0, Assert.Single(r.BaseObjects));
+        var whatIf = host.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, whatIf.Count);
+        Assert.Contains("'geotrust-dv-1-starter'", whatIf[0]);
+        Assert.Contains("www.example.com, api.example.com", whatIf[0]);
+        Assert.Contains("DNS validation", whatIf[0]);
+        Assert.Contains("default product ('digicert-free-1-free'", whatIf[1]);
+        Assert.Contains("shop.example.com", whatIf[1]);
+    }
+
+    [Fact]
+    public void Confirm_asks_and_a_No_sends_nothing_while_Medium_impact_never_prompts_by_default()
+    {
+        var host = new RecordingHost();
+        host.ChoiceAnswers.Enqueue(2); // [N] No
+        using var ps = new PsSession(host: host);
+        var r = ps.Run(@"$s = Start-CasSandbox
+            $cas = @{ Endpoint = $s.Endpoint; Credential = $s.Credential }
+            New-CasCertificateRequest -Domain www.example.com -ProductCode digicert-free-1-free -Confirm @cas
+            $s.Orders.Count
+            New-CasCertificateRequest -Domain www.example.com -ProductCode digicert-free-1-free @cas | Out-Null
+            $s.Orders.Count
+            $s | Stop-CasSandbox");
+        Assert.Empty(r.Errors);
+        Assert.Equal(new object[] { 0, 1 }, r.BaseObjects.ToArray());
+        var prompt = Assert.Single(host.Prompts);
+        Assert.Contains("digicert-free-1-free", prompt);
+        Assert.Contains("www.example.com", prompt);
     }
 
     [Fact]

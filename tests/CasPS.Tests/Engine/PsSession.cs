@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 
 namespace CasPS.Tests.Engine;
@@ -55,11 +56,11 @@ public sealed class PsSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PsSession(bool importModule = true)
+    public PsSession(bool importModule = true, PSHost host = null)
     {
         var iss = InitialSessionState.CreateDefault2();
         // Never set iss.ExecutionPolicy here: on Linux that throws PlatformNotSupportedException.
-        _runspace = RunspaceFactory.CreateRunspace(iss);
+        _runspace = host != null ? RunspaceFactory.CreateRunspace(host, iss) : RunspaceFactory.CreateRunspace(iss);
         _runspace.Open();
         if (importModule)
         {
