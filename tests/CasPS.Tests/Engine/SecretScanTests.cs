@@ -43,6 +43,14 @@ public class SecretScanTests
         $badToken = [System.Net.NetworkCredential]::new('', $args[1]).SecurePassword
         try { Get-CasPackageState @common -AccessKeyId $id -AccessKeySecret $secret -SecurityToken $badToken -ErrorAction Stop } catch { $_ }
 
+        # Orders: by domain, by CSR, one whose answer is lost (OrderMayExist), and a -WhatIf preview.
+        New-CasCertificateRequest @common -Domain www.example.com -ProductCode digicert-free-1-free -AccessKeyId $id -AccessKeySecret $secret -SecurityToken $token
+        New-CasCertificateRequest @common -Csr $args[2] -ProductCode digicert-free-1-free -Credential $s.Credential -SecurityToken $token
+        $s.Faults.Enqueue('ConnectionResetAfterExecute', 1, 'CreateCertificateForPackageRequest')
+        New-CasCertificateRequest @common -Domain api.example.com -ProductCode digicert-free-1-free -Credential $s.Credential -SecurityToken $token
+        New-CasCertificateRequest @common -Domain shop.example.com -WhatIf -Credential $s.Credential -SecurityToken $token
+        $s.Orders
+
         # Everything the session remembers about errors, in every form a user might log it.
         foreach ($e in $Error) {
             $e
@@ -64,7 +72,7 @@ public class SecretScanTests
     public void A_full_session_never_shows_the_secret_or_the_security_token_anywhere()
     {
         using var ps = new PsSession();
-        var r = ps.Run(Session, WrongSecret, WrongToken);
+        var r = ps.Run(Session, WrongSecret, WrongToken, CasPS.Tests.Validation.CsrFactory.Pem(CasPS.Tests.Validation.CsrFactory.Rsa(2048, "csr.example.com")));
 
         Assert.Null(r.Terminating);
         var s = r.Objects<CasSandboxInfo>().First();
@@ -81,6 +89,8 @@ public class SecretScanTests
         Assert.Contains(reads, x => x.ErrorCode == "InvalidSecurityToken.MismatchWithAccessKey");
         Assert.Contains(reads, x => x.ErrorCode == "InvalidParameter.ProductCode");
         Assert.Equal(2, r.Objects<CasPackageState>().Count()); // the first call's, and the good code of the second
+        Assert.Equal(2, r.Objects<CasCertificateOrder>().Count());
+        Assert.Contains(r.Errors, e => e.FullyQualifiedErrorId.StartsWith("CasPS.OrderMayExist", StringComparison.Ordinal));
         Assert.Contains(r.Verbose, v => v.Contains("retrying in", StringComparison.Ordinal));
         Assert.Contains(r.Verbose, v => v.Contains("gave up after 3 attempts", StringComparison.Ordinal));
         Assert.Contains(r.Debug, d => d.Contains("credentials from the -AccessKeyId/-AccessKeySecret parameters", StringComparison.Ordinal));
