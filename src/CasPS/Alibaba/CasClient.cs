@@ -82,10 +82,11 @@ namespace CasPS.Alibaba
         {
             var v = r.Body.GetInt64(name);
             if (v.HasValue) return v.Value;
-            var ex = new CasPSException(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult,
-                call.Action + " answered without a valid integer '" + name + "' (RequestId: " + (r.RequestId ?? "none") + ").")
+            // A quota-spending call that succeeded without a readable OrderId did run: say the order may exist.
+            throw new CasPSException(call.Idempotent ? ErrorIds.InvalidResponse : ErrorIds.OrderMayExist, ErrorCategory.InvalidResult,
+                call.Action + " answered without a valid integer '" + name + "' (RequestId: " + (r.RequestId ?? "none") + ")." +
+                (call.Idempotent ? string.Empty : " The order may have been created; check the order list before submitting again."))
             { RequestId = r.RequestId, HttpStatus = r.StatusCode, MayHaveExecuted = !call.Idempotent };
-            throw ex;
         }
     }
 }

@@ -114,10 +114,11 @@ namespace CasPS.Commands
         /// <summary>Validates this input and builds the request; throws CasPSException before anything is sent.</summary>
         private OrderPlan Plan()
         {
+            string validateType = ValidationMethod == CasValidationMethod.File ? "FILE" : "DNS";
             var request = new CreateCertificateForPackageRequestRequest
             {
                 ProductCode = ProductCode?.Trim(),
-                ValidateType = ValidationMethod == CasValidationMethod.File ? "FILE" : "DNS",
+                ValidateType = validateType,
                 Username = Username,
                 Email = ContactRules.Email(Email),
                 Phone = ContactRules.Phone(Phone),
@@ -152,7 +153,7 @@ namespace CasPS.Commands
             plan.Target = string.Join(", ", plan.Names);
             plan.Action = "Order a certificate, spending one unit of " +
                           (request.ProductCode != null ? "'" + request.ProductCode + "'" : "the service's default product ('" + ProductCatalog.DefaultCode + "' per current documents)") +
-                          " quota, with " + (ValidationMethod == CasValidationMethod.File ? "FILE" : "DNS") + " validation" +
+                          " quota, with " + validateType + " validation" +
                           (request.Csr != null ? " and the supplied CSR" : string.Empty);
             return plan;
         }
