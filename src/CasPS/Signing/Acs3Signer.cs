@@ -52,7 +52,7 @@ namespace CasPS.Signing
                 ["x-acs-version"] = input.Version,
                 ["x-acs-date"] = FormatDate(input.UtcNow),
                 ["x-acs-signature-nonce"] = input.Nonce,
-                ["x-acs-content-sha256"] = HexSha256(input.Body ?? new byte[0]),
+                ["x-acs-content-sha256"] = input.Body == null || input.Body.Length == 0 ? EmptyBodyHash : HexSha256(input.Body),
             };
             if (credential.IsSts)
             {
@@ -65,7 +65,7 @@ namespace CasPS.Signing
             result.CanonicalQueryString = CanonicalQuery(input.Query);
             result.SignedHeaders = string.Join(";", headers.Keys);
             result.CanonicalRequest = BuildCanonicalRequest(input.Method, result.CanonicalQueryString, headers, headers["x-acs-content-sha256"]);
-            result.StringToSign = Algorithm + "\n" + HexSha256(Encoding.UTF8.GetBytes(result.CanonicalRequest));
+            result.StringToSign = StringToSign(result.CanonicalRequest);
             result.Signature = HexHmacSha256(credential.AccessKeySecret, result.StringToSign);
             result.Authorization = Algorithm + " Credential=" + credential.AccessKeyId +
                                    ",SignedHeaders=" + result.SignedHeaders + ",Signature=" + result.Signature;
@@ -86,6 +86,10 @@ namespace CasPS.Signing
             sb.Append(payloadHash);
             return sb.ToString();
         }
+
+        /// <summary>"ACS3-HMAC-SHA256\n" + hex SHA-256 of the canonical request (shared with the sandbox's verifier).</summary>
+        public static string StringToSign(string canonicalRequest) =>
+            Algorithm + "\n" + HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
 
         /// <summary>Parameters sorted by name (ordinal), each name=value percent-encoded, joined by '&amp;'.</summary>
         public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using CasPS.Credentials;
 using CasPS.Signing;
 
@@ -70,7 +69,7 @@ namespace CasPS.Sandbox
                 return ServiceErrors.ContentHashMismatch();
 
             string canonical = Acs3Signer.BuildCanonicalRequest(request.Method, Acs3Signer.CanonicalQuery(query), signed, payloadHash);
-            string stringToSign = Acs3Signer.Algorithm + "\n" + Acs3Signer.HexSha256(Encoding.UTF8.GetBytes(canonical));
+            string stringToSign = Acs3Signer.StringToSign(canonical);
             if (!FixedTimeEquals(Acs3Signer.HexHmacSha256(_key.AccessKeySecret, stringToSign), auth.Signature))
                 return ServiceErrors.SignatureMismatch(stringToSign);
 
