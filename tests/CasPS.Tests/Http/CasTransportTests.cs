@@ -3,24 +3,18 @@ using System.Management.Automation;
 using CasPS.Credentials;
 using CasPS.Errors;
 using CasPS.Http;
+using CasPS.Tests.Credentials;
 
 namespace CasPS.Tests.Http;
 
 public class CasTransportTests
 {
-    private sealed class ListLog : ICallLog
-    {
-        public List<string> Lines { get; } = new();
-        public void Verbose(string m) => Lines.Add("V:" + m);
-        public void Debug(string m) => Lines.Add("D:" + m);
-        public void Warning(string m) => Lines.Add("W:" + m);
-    }
 
     static CasTransportTests() => RetryPolicy.BaseDelayOverride = TimeSpan.FromMilliseconds(1);
 
-    private static (CasTransport, ListLog) Make(ScriptedHandler h, int retries = 3, string token = null)
+    private static (CasTransport, CapturingLog) Make(ScriptedHandler h, int retries = 3, string token = null)
     {
-        var log = new ListLog();
+        var log = new CapturingLog();
         var options = new TransportOptions
         {
             Endpoint = new Uri("https://cas.aliyuncs.com/"),
@@ -66,8 +60,8 @@ public class CasTransportTests
         var r = t.Send(Read(), CancellationToken.None);
         Assert.Equal(4, r.Attempts);
         Assert.Equal(4, h.Requests.Select(q => q.Headers.GetValues("x-acs-signature-nonce").Single()).Distinct().Count());
-        Assert.Equal(3, log.Lines.Count(l => l.StartsWith("V:") && l.Contains("retrying in")));
-        Assert.Contains(log.Lines, l => l.Contains("Throttling.User"));
+        Assert.Equal(3, log.Verboses.Count(l => l.Contains("retrying in")));
+        Assert.Contains(log.Verboses, l => l.Contains("Throttling.User"));
     }
 
     [Fact]
@@ -199,7 +193,7 @@ public class CasTransportTests
         var h = new ScriptedHandler().Then(HttpStatusCode.BadRequest, Throttle).Then(HttpStatusCode.Forbidden, "{\"Code\":\"Forbidden\",\"Message\":\"no\"}");
         var (t, log) = Make(h, token: "STS-TOKEN-XYZ");
         var ex = Assert.Throws<CasPSException>(() => t.Send(Read(), CancellationToken.None));
-        var all = string.Join("\n", log.Lines) + ex + ex.RecommendedAction;
+        var all = string.Join("\n", log.All) + ex + ex.RecommendedAction;
         Assert.DoesNotContain("SECRET-VALUE-123", all);
         Assert.DoesNotContain("STS-TOKEN-XYZ", all);
         foreach (var req in h.Requests)
