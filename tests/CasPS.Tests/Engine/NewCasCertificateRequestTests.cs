@@ -12,26 +12,18 @@ namespace CasPS.Tests.Engine;
 public sealed class NewCasCertificateRequestTests : IDisposable
 {
     private const long TwoPow53 = 9007199254740992L;
-    private readonly PsSession _ps = new();
+    private readonly CloudEngine _engine = new("-Quota @{ 'digicert-free-1-free' = 20; 'geotrust-dv-w-starter' = 5; 'geotrust-dv-1-starter' = 1 }");
     private readonly string _tempDir = Directory.CreateTempSubdirectory("casps-csr-").FullName;
 
-    static NewCasCertificateRequestTests() => CasPS.Http.RetryPolicy.BaseDelayOverride = TimeSpan.FromMilliseconds(2);
-
-    public NewCasCertificateRequestTests()
-    {
-        var r = _ps.Run("$global:s = Start-CasSandbox -Quota @{ 'digicert-free-1-free' = 20; 'geotrust-dv-w-starter' = 5; 'geotrust-dv-1-starter' = 1 }; " +
-                        "$global:cas = @{ Endpoint = $s.Endpoint; Credential = $s.Credential }");
-        Assert.Null(r.Terminating);
-    }
+    public NewCasCertificateRequestTests() => Assert.Null(Run("$global:cas = @{ Endpoint = $ep; Credential = $cred }").Terminating);
 
     public void Dispose()
     {
-        _ps.Run("$s | Stop-CasSandbox");
-        _ps.Dispose();
+        _engine.Dispose();
         Directory.Delete(_tempDir, recursive: true);
     }
 
-    private PsResult Run(string script, params object[] args) => _ps.Run(script, args);
+    private PsResult Run(string script, params object[] args) => _engine.Run(script, args);
     private int SandboxOrders => (int)Run("$s.Orders.Count").BaseObjects.Single();
     private int CreateRequests => (int)Run("@($s.Requests.ForAction('CreateCertificateForPackageRequest')).Count").BaseObjects.Single();
     private long Used(string code) => Run("(Get-CasPackageState -ProductCode $args[0] @cas).UsedCount", code).BaseObjects.Cast<long>().Single();
